@@ -1,0 +1,69 @@
+"""Element-instance methods of the asynchronous client."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any
+
+from camunda_core.client import _pagination
+from camunda_core.client._async_core import AsyncClientCore
+from camunda_core.client.operations import element_instances
+from camunda_core.client.operations._common import PageInput
+from camunda_core.models.element_instances import ElementInstance, ElementInstanceFilter
+from camunda_core.models.search import SearchResult, SortInput
+
+__all__ = ["AsyncElementInstanceOperations"]
+
+
+class AsyncElementInstanceOperations(AsyncClientCore):
+    """Read element instances and set variables on a scope."""
+
+    async def search_element_instances(
+        self,
+        filter: ElementInstanceFilter | Mapping[str, Any] | None = None,
+        *,
+        sort: Sequence[SortInput] | SortInput | None = None,
+        page: PageInput | None = None,
+    ) -> SearchResult[ElementInstance]:
+        """One page of element instances (activities, events, ...) matching ``filter``."""
+        return await self._send(
+            element_instances.search_element_instances(filter, sort=sort, page=page)
+        )
+
+    def iter_element_instances(
+        self,
+        filter: ElementInstanceFilter | Mapping[str, Any] | None = None,
+        *,
+        sort: Sequence[SortInput] | SortInput | None = None,
+        page_size: int = _pagination.DEFAULT_PAGE_SIZE,
+    ) -> AsyncIterator[ElementInstance]:
+        """Every element instance matching ``filter``, following the cursor."""
+        return self._paginate(
+            lambda page: element_instances.search_element_instances(filter, sort=sort, page=page),
+            page_size,
+        )
+
+    async def get_element_instance(self, element_instance_key: str) -> ElementInstance:
+        """One element instance by key."""
+        return await self._send(element_instances.get_element_instance(element_instance_key))
+
+    async def set_variables(
+        self,
+        element_instance_key: str,
+        variables: Mapping[str, Any],
+        *,
+        local: bool | None = None,
+        operation_reference: int | None = None,
+    ) -> None:
+        """Merge ``variables`` into a scope (an element or process instance key).
+
+        Without ``local=True`` each variable lands in the outermost scope that defines it.
+        """
+        await self._send(
+            element_instances.set_variables(
+                element_instance_key,
+                variables,
+                local=local,
+                operation_reference=operation_reference,
+            )
+        )
