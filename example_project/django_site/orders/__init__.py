@@ -1,0 +1,1 @@
+"""The example's ``orders`` app: orders, their process, handlers, receivers and pages."""
