@@ -10,6 +10,7 @@ handlers with the same options, guard and signals:
 Sync handlers run on worker threads; without the ledger (which manages connections in its
 transaction) each call is wrapped like a Django request: stale connections are closed
 before and after, so a long-running worker survives database restarts and ``CONN_MAX_AGE``.
+Async handlers get the same on asgiref's thread, where their ORM calls run.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.db import connections
 
 from camunda_core.worker import HandlerOptions, JobRouter
@@ -59,7 +61,9 @@ def build_router(config: DjangoConfig) -> tuple[JobRouter, dict[str, Callable[..
     for handler in project_router():
         options = config.workers.options_for(handler.job_type, handler.options)
         func = handler.func
-        if not handler.is_async and not config.ledger:
+        if handler.is_async:
+            func = _async_with_fresh_connections(func)
+        elif not config.ledger:
             func = _with_fresh_connections(func)
         router.add(handler.job_type, func, options)
         senders[handler.job_type] = handler.func
@@ -82,6 +86,26 @@ def _with_fresh_connections(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         finally:
             _close_stale_connections()
+
+    return run_with_fresh_connections
+
+
+def _async_with_fresh_connections(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The same for an async handler, on the thread where its ORM calls run.
+
+    ``acreate`` and the like run on asgiref's thread, not the worker's: the ledger's
+    clean-up never reaches that thread's connection, so without this a database restart
+    would leave it broken for the rest of the worker's life.
+    """
+    close_stale = sync_to_async(_close_stale_connections)
+
+    @functools.wraps(func)
+    async def run_with_fresh_connections(*args: Any, **kwargs: Any) -> Any:
+        await close_stale()
+        try:
+            return await func(*args, **kwargs)
+        finally:
+            await close_stale()
 
     return run_with_fresh_connections
 

@@ -15,6 +15,7 @@ Subprocesses (``manage.py check``, the worker, Celery workers) get their own
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -44,6 +45,45 @@ def _database_blocked_unless_asked(django_db_blocker: object) -> Iterator[None]:
     """As under ``DJANGO_SETTINGS_MODULE``: tests without ``django_db`` get no database."""
     with django_db_blocker.block():  # type: ignore[attr-defined]
         yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """pytest-django's test database, and a check that nothing still uses it at the end.
+
+    On PostgreSQL a session left open (a thread's connection, a killed worker's child) keeps
+    the database from being dropped, with a message that names no one. This waits for such
+    sessions briefly (a killed process's backend needs a moment), then fails naming them.
+    """
+    yield
+    with django_db_blocker.unblock():
+        lingering = _other_sessions(deadline=time.monotonic() + 10)
+    assert not lingering, f"sessions still open on the test database at the end: {lingering}"
+
+
+def _other_sessions(deadline: float) -> list[tuple[Any, ...]]:
+    """Other sessions on the PostgreSQL test database once they had until ``deadline`` to go.
+
+    Any still there are terminated (so the database can be dropped) and returned.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    query = (
+        "SELECT pid, application_name, client_addr, state, left(query, 200) "
+        "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(query)
+            rows = cursor.fetchall()
+            if not rows or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        for row in rows:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [row[0]])
+    return [tuple(row) for row in rows]
 
 
 # --- the dev engine -------------------------------------------------------------------------------

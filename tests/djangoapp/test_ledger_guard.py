@@ -11,8 +11,10 @@ import threading
 from typing import Any
 
 import pytest
+from asgiref.sync import sync_to_async
 from camunda_testsite.orders import camunda_workers
 from camunda_testsite.orders.models import Shipment
+from django.db import connections
 from jobs import make_job
 
 from camunda_core.models.jobs import JobKind, JobListenerEventType, UserTaskProperties
@@ -40,6 +42,9 @@ def _deliver(func: Any, job_type: str, variables: dict[str, Any], key: str = "22
             return await executor.run(handler, job, options, LedgerGuard())
         finally:
             executor.close()
+            # An async handler's ORM calls ran on asgiref's thread: close its connection there,
+            # or it outlives the test and keeps the test database from being dropped.
+            await sync_to_async(connections.close_all)()
 
     return asyncio.run(run())
 
