@@ -36,6 +36,7 @@ from camunda_core.devengine.api.views import (
     PROCESS_INSTANCE,
     by_process_instance,
     exists_in,
+    exists_matching_all,
     tags_filter,
     variable_values_filter,
 )
@@ -186,6 +187,9 @@ def _key(record: Any) -> str:
     return str(record.process_instance_key)
 
 
+ELEMENT_FIELDS = ("elementId", "elementInstanceState", "hasElementInstanceIncident")
+
+
 SEARCH = SearchSpec(
     key="process_instance_key",
     or_groups=True,
@@ -208,13 +212,6 @@ SEARCH = SearchSpec(
         "batchOperationKey": Field(STRING, computed=lambda context: lambda record: None),
         "tags": tags_filter,
         "variables": variable_values_filter(_key),
-        "elementId": exists_in("elements", _elements, STRING, lambda e: e.element_id, _key),
-        "elementInstanceState": exists_in(
-            "elements", _elements, enum_filter(STATES), lambda e: e.state, _key
-        ),
-        "hasElementInstanceIncident": exists_in(
-            "elements", _elements, EXACT_BOOL, lambda e: e.has_incident, _key
-        ),
         "errorMessage": exists_in(
             "incidents",
             _incidents,
@@ -230,6 +227,21 @@ SEARCH = SearchSpec(
         ),
     },
     sorts=PROCESS_INSTANCE_SORT_FIELDS,
+    # One element instance must match all three; without elementId the other two filter
+    # nothing (Camunda's search builds one element-instance query, only from elementId).
+    joint={
+        ELEMENT_FIELDS: exists_matching_all(
+            "elements",
+            _elements,
+            {
+                "elementId": (STRING, lambda e: e.element_id),
+                "elementInstanceState": (enum_filter(STATES), lambda e: e.state),
+                "hasElementInstanceIncident": (EXACT_BOOL, lambda e: e.has_incident),
+            },
+            _key,
+            required="elementId",
+        )
+    },
 )
 
 OPERATIONS = [

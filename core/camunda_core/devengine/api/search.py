@@ -33,6 +33,7 @@ __all__ = [
     "Accessor",
     "CustomFilter",
     "Field",
+    "JointFilter",
     "SearchContext",
     "SearchSpec",
     "run_search",
@@ -44,6 +45,9 @@ Accessor = Callable[[Any], Any]
 RecordPredicate = Callable[[Any], bool]
 #: Compiles a filter value into a record predicate: (value, path, context).
 CustomFilter = Callable[[Any, str, "SearchContext"], RecordPredicate]
+#: Compiles the values of filter fields that only work together (those of them present in
+#: the request, by name) into one predicate, or None where they filter nothing.
+JointFilter = Callable[[Mapping[str, Any], str, "SearchContext"], RecordPredicate | None]
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -91,6 +95,12 @@ class SearchSpec:
     computed_sorts: Mapping[str, Callable[[SearchContext], Accessor]] = field(default_factory=dict)
     or_groups: bool = False
     offset_only: bool = False
+    #: Fields compiled together, keyed by their names (not also listed in ``fields``).
+    joint: Mapping[tuple[str, ...], JointFilter] = field(default_factory=dict)
+
+    def filter_names(self) -> set[str]:
+        """Every filter field this search takes (``$or`` aside)."""
+        return set(self.fields).union(*self.joint)
 
 
 @dataclass(frozen=True)
@@ -170,8 +180,13 @@ def _field_checks(
     spec: SearchSpec, raw: dict[str, Any], path: str, context: SearchContext, *, allow_or: bool
 ) -> list[RecordPredicate]:
     checks: list[RecordPredicate] = []
+    joint_values: dict[tuple[str, ...], dict[str, Any]] = {}
     for name, value in raw.items():
         if name == "$or" and allow_or:
+            continue
+        group = next((names for names in spec.joint if name in names), None)
+        if group is not None:
+            joint_values.setdefault(group, {})[name] = value
             continue
         definition = spec.fields.get(name)
         if definition is None:
@@ -183,6 +198,10 @@ def _field_checks(
             checks.append(_field_check(name, definition, value, where, context))
         else:
             checks.append(definition(value, where, context))
+    for group, values in joint_values.items():
+        check = spec.joint[group](values, path, context)
+        if check is not None:
+            checks.append(check)
     return checks
 
 

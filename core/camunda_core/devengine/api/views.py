@@ -8,11 +8,11 @@ search context builds once per request.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from camunda_core.devengine.api.filters import STRING, FilterKind, Predicate
-from camunda_core.devengine.api.search import SearchContext
+from camunda_core.devengine.api.search import JointFilter, RecordPredicate, SearchContext
 from camunda_core.devengine.api.serialize import View
 from camunda_core.devengine.api.validation import TAGS, RequestError
 from camunda_core.devengine.contract import EngineStore
@@ -125,6 +125,39 @@ def exists_in(
         test = kind.compile(value, path)
         index = context.index(index_name, build)
         return lambda record: any(test(get(other)) for other in index.get(group_of(record), ()))
+
+    return compile_filter
+
+
+def exists_matching_all(
+    index_name: str,
+    build: Callable[[EngineStore], dict[str, list[Any]]],
+    parts: Mapping[str, tuple[FilterKind, Callable[[Any], Any]]],
+    group_of: Callable[[Any], str],
+    *,
+    required: str,
+) -> JointFilter:
+    """A joint filter true when one related record matches every field given, at once.
+
+    Nothing is filtered unless ``required`` is among the fields given (the others are still
+    validated). Camunda's process-instance search treats its element-instance fields so.
+    """
+
+    def compile_filter(
+        values: Mapping[str, Any], path: str, context: SearchContext
+    ) -> RecordPredicate | None:
+        tests = [
+            (parts[name][0].compile(value, f"{path}.{name}"), parts[name][1])
+            for name, value in values.items()
+        ]
+        if required not in values:
+            return None
+        index = context.index(index_name, build)
+
+        def matches(other: Any) -> bool:
+            return all(test(get(other)) for test, get in tests)
+
+        return lambda record: any(matches(other) for other in index.get(group_of(record), ()))
 
     return compile_filter
 
