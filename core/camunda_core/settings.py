@@ -11,6 +11,7 @@ a secret.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import socket
 from collections.abc import Mapping
@@ -322,7 +323,7 @@ def load_settings(
     try:
         return CamundaSettings(**values)
     except ValidationError as exc:
-        raise ConfigurationError(_describe_validation_error(exc)) from None
+        raise ConfigurationError(_describe_validation_error(exc, set(values))) from None
 
 
 def _field_for_key(key: str, problems: list[str], *, framework_key: bool) -> str | None:
@@ -338,8 +339,12 @@ def _field_for_key(key: str, problems: list[str], *, framework_key: bool) -> str
     return None
 
 
-def _describe_validation_error(exc: ValidationError) -> list[str]:
-    """One line per problem, naming the variable; secret values are never echoed."""
+def _describe_validation_error(exc: ValidationError, given: set[str]) -> list[str]:
+    """One line per problem, naming the variable; secret values are never echoed.
+
+    ``given`` holds the fields set by framework settings or arguments; the others came from
+    the environment, where the address may be under its alias ``ZEEBE_REST_ADDRESS``.
+    """
     lines: list[str] = []
     for error in exc.errors(include_url=False):
         location = [str(part) for part in error.get("loc", ()) if part != "__root__"]
@@ -351,9 +356,17 @@ def _describe_validation_error(exc: ValidationError) -> list[str]:
         if field in ("camunda_rest_address", "zeebe_rest_address"):
             field = "rest_address"
         name = env_name(field) if not field.upper().startswith(ENV_PREFIX) else field.upper()
+        if field == "rest_address" and field not in given and _address_from_zeebe_alias():
+            name = "ZEEBE_REST_ADDRESS"
         shown = "" if field in _SECRET_FIELDS else _shown_input(error.get("input"))
         lines.append(f"{name}: {message}{shown}")
     return lines
+
+
+def _address_from_zeebe_alias() -> bool:
+    """The environment gives the address only as ``ZEEBE_REST_ADDRESS`` (any case)."""
+    names = {name.upper() for name in os.environ}
+    return "ZEEBE_REST_ADDRESS" in names and "CAMUNDA_REST_ADDRESS" not in names
 
 
 def _shown_input(value: Any) -> str:

@@ -52,6 +52,21 @@ def test_zeebe_rest_address_is_an_alias_and_camunda_wins(monkeypatch: pytest.Mon
     assert load_settings().rest_address == "http://camunda:8080/v2"
 
 
+def test_a_bad_address_is_reported_under_the_name_it_was_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("CAMUNDA_REST_ADDRESS", raising=False)
+    monkeypatch.setenv("ZEEBE_REST_ADDRESS", "zeebe:26500")
+    with pytest.raises(ConfigurationError, match=r"^ZEEBE_REST_ADDRESS: expected an http"):
+        load_settings()
+    monkeypatch.setenv("CAMUNDA_REST_ADDRESS", "camunda:26500")
+    with pytest.raises(ConfigurationError, match=r"^CAMUNDA_REST_ADDRESS: expected an http"):
+        load_settings()
+    monkeypatch.delenv("CAMUNDA_REST_ADDRESS")
+    with pytest.raises(ConfigurationError, match=r"^CAMUNDA_REST_ADDRESS: .*'ftp://x'"):
+        load_settings(rest_address="ftp://x")  # an argument, not the environment's alias
+
+
 def test_precedence_defaults_env_framework_explicit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().worker_timeout_ms == 300_000
     monkeypatch.setenv("CAMUNDA_WORKER_TIMEOUT_MS", "1000")
