@@ -302,6 +302,10 @@ class EngineLog:
     )
     in_flight: set[str] = field(default_factory=set)
     max_in_flight: int = 0
+    #: Accepted ``updateJob`` calls (lock extensions) per job key, with their request bodies.
+    updates: defaultdict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, request: Request, response: Response, operation_id: str | None) -> None:
@@ -313,6 +317,8 @@ class EngineLog:
                     self.activations[job["jobKey"]] += 1
                     self.in_flight.add(job["jobKey"])
                 self.max_in_flight = max(self.max_in_flight, len(self.in_flight))
+            elif operation_id == "updateJob" and response.status < 300:
+                self.updates[request.path.rsplit("/", 1)[-1]].append(json.loads(request.body))
             elif operation_id in _REPORTS:
                 job_key = request.path.rsplit("/", 2)[-2]
                 self.reports[job_key].append((_REPORTS[operation_id], response.status))

@@ -158,3 +158,50 @@ async def test_jobs_in_flight_never_exceed_max_jobs_active(
     assert engine_log.max_in_flight == 2  # activated and not yet reported, at the engine
     assert max(in_flight) <= 2
     assert_completed_once(engine_log, 8)
+
+
+async def test_a_heartbeat_keeps_a_long_celery_job_locked(
+    celery, engine, camunda, engine_log
+) -> None:
+    """A 1.5 s lock and a 3.5 s handler in the Celery worker: its heartbeat extends the lock
+    before each deadline, so the job is never offered again and completes once."""
+    process_id = await deploy_one_task(camunda, "celery-long")
+    [key] = await start_instances(camunda, process_id, [{}])
+    async with activator(
+        celery.app, engine.url, ["celery-long"], default_queue=celery.default_queue
+    ):
+        await wait_finished(camunda, [key])
+
+    [job_key] = engine_log.activations
+    assert_completed_once(engine_log, 1)  # activated once: never re-offered
+    extensions = engine_log.updates[job_key]
+    assert len(extensions) >= 2
+    assert all(body == {"changeset": {"timeout": 1_500}} for body in extensions)
+    assert (await variables_of(camunda, key))["ranIn"] in celery.worker.children()
+    runs = [e["kind"] for e in ledger(celery.folder) if e["job"] == job_key]
+    assert runs == ["long-start", "long-end"]
+
+
+async def test_an_execution_timeout_is_the_tasks_soft_time_limit(
+    celery, engine, camunda, engine_log
+) -> None:
+    process_id = await deploy_one_task(camunda, "celery-overrun", retries="1")
+    [key] = await start_instances(camunda, process_id, [{}])
+
+    async def incident() -> Any:
+        found = await camunda.search_incidents({"processInstanceKey": key, "state": "ACTIVE"})
+        return found.items[0] if found.items else None
+
+    async with activator(
+        celery.app, engine.url, ["celery-overrun"], default_queue=celery.default_queue
+    ):
+        found = await eventually(incident, timeout=30, what="the incident of the hung job")
+
+    assert found.error_type == "JOB_NO_RETRIES"
+    # Celery's soft time limit, raised in the handler, is the job's failure.
+    assert found.error_message.startswith("SoftTimeLimitExceeded")
+    [job_key] = engine_log.activations
+    assert engine_log.accepted(job_key) == ["failed"]
+    assert engine_log.rejected() == {}
+    runs = [e["kind"] for e in ledger(celery.folder) if e["job"] == job_key]
+    assert runs == ["overrun-start"]  # interrupted: it never reached its end

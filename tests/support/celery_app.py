@@ -148,6 +148,23 @@ def once(job: Job) -> dict[str, Any]:
     return {"ranIn": os.getpid()}
 
 
+@router.job_worker("celery-long", timeout_ms=1_500, heartbeat=True)
+def long_running(job: Job) -> dict[str, Any]:
+    """Outlives its 1.5 s lock: only the heartbeat keeps the job from being offered again."""
+    _record("long-start", job)
+    time.sleep(3.5)
+    _record("long-end", job)
+    return {"ranIn": os.getpid()}
+
+
+@router.job_worker("celery-overrun", execution_timeout_ms=500)
+def overrun(job: Job) -> None:
+    """Hangs past its 0.5 s execution timeout: Celery interrupts it, the job is failed."""
+    _record("overrun-start", job)
+    time.sleep(3)
+    _record("overrun-end", job)
+
+
 def _camunda_settings() -> CamundaSettings:
     return CamundaSettings()
 

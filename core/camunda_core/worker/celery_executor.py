@@ -151,7 +151,7 @@ class CeleryDispatcher:
     async def process(self, job: Job, handler: Handler, options: ResolvedOptions) -> None:
         """Dispatch ``job``; return when its task finished or its lock expired."""
         try:
-            result = await self._send_watched(job)
+            result = await self._send_watched(job, options)
         except (OperationalError, OSError, RuntimeError) as error:
             if not self._unreachable(error):
                 raise
@@ -183,10 +183,10 @@ class CeleryDispatcher:
             self._poller.cancel()
 
     # --- internals -----------------------------------------------------------------------------
-    async def _send_watched(self, job: Job) -> AsyncResult:
+    async def _send_watched(self, job: Job, options: ResolvedOptions) -> AsyncResult:
         """Send ``job``'s task. A send that hangs (Celery retrying a broker or result store
         that is down) pauses activation at once, before the send gives up."""
-        sending = asyncio.ensure_future(asyncio.to_thread(self._send, job))
+        sending = asyncio.ensure_future(asyncio.to_thread(self._send, job, options))
         try:
             done, _ = await asyncio.wait({sending}, timeout=SLOW_SEND)
         except asyncio.CancelledError:
@@ -201,12 +201,16 @@ class CeleryDispatcher:
             )
         return await sending
 
-    def _send(self, job: Job) -> AsyncResult:
+    def _send(self, job: Job, options: ResolvedOptions) -> AsyncResult:
         queue = self.queues.get(job.type, self.default_queue)
+        # The handler's local deadline is the task's soft time limit: Celery raises
+        # SoftTimeLimitExceeded in the handler (prefork pool), which fails the job.
+        limit = options.execution_timeout_ms / 1000 if options.execution_timeout_ms else None
         return self.app.send_task(
             TASK_NAME,
             args=(self.router_name, job.activated.model_dump(mode="json", by_alias=True)),
             queue=queue,
+            soft_time_limit=limit,
             expires=datetime.fromtimestamp(job.activated.deadline / 1000, tz=timezone.utc),
             retry=True,
             retry_policy={

@@ -5,9 +5,13 @@ registered under a name, runs it, and reports the outcome to Camunda itself. A j
 has already expired is not run: Camunda has offered it again, and running it now could
 complete it twice (F28).
 
-Each process (and thread) keeps its own event loop, async client and reporter, created on
-first use after the fork that made the Celery child, and reads its settings once then: a
-Celery worker picks up changed settings when it restarts, like any other Python process.
+The handler runs in the Celery task's own thread, so Celery's ``current_task`` and time
+limits apply to it (the dispatcher turns ``execution_timeout_ms`` into the task's soft time
+limit); async handlers run on an event loop beside it, which also keeps a long job's lock
+alive (``heartbeat``) and reports the outcome. Each process (and thread) keeps its own
+loop, async client and reporter, created on first use after the fork that made the Celery
+child, and reads its settings once then: a Celery worker picks up changed settings when
+it restarts, like any other Python process.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from camunda_core.client import AsyncCamundaClient
 from camunda_core.events import EventSink
@@ -27,6 +32,7 @@ from camunda_core.models.jobs import ActivatedJob
 from camunda_core.settings import CamundaSettings
 from camunda_core.worker.guard import JobGuard
 from camunda_core.worker.handler import Handler
+from camunda_core.worker.heartbeat import keep_alive
 from camunda_core.worker.job import Job
 from camunda_core.worker.metrics import WorkerMetrics
 from camunda_core.worker.options import ResolvedOptions
@@ -37,6 +43,7 @@ from camunda_core.worker.router import JobRouter
 __all__ = ["RemoteStatus", "register_router", "run_remote_job"]
 
 logger = logging.getLogger("camunda_core.worker")
+T = TypeVar("T")
 
 
 class RemoteStatus:
@@ -96,9 +103,14 @@ def _registration(name: str) -> _Registration:
 
 @dataclass
 class _Runtime:
-    """One event loop, client, reporter and settings per process and thread."""
+    """One event loop (on its own thread), client, reporter and settings per process and thread.
+
+    The loop runs beside the Celery task's thread, so it can extend a job's lock while a
+    sync handler runs in that thread (where Celery's ``current_task`` and time limits work).
+    """
 
     loop: asyncio.AbstractEventLoop
+    client: AsyncCamundaClient
     reporter: OutcomeReporter
     settings: CamundaSettings
     options: dict[str, ResolvedOptions] = field(default_factory=dict)
@@ -113,6 +125,20 @@ class _Runtime:
             self.options[handler.job_type] = options
         return options
 
+    def start(self, coroutine: Coroutine[Any, Any, T]) -> Future[T]:
+        """Run ``coroutine`` on the loop's thread."""
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+
+    def call(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        """Run ``coroutine`` on the loop's thread and wait for it (cancelled if we give up:
+        Celery's soft time limit raises in this thread)."""
+        future = self.start(coroutine)
+        try:
+            return future.result()
+        except BaseException:
+            future.cancel()
+            raise
+
 
 _runtimes: dict[tuple[int, int, str], _Runtime] = {}
 _runtimes_lock = threading.Lock()
@@ -124,10 +150,11 @@ def _runtime(name: str, registration: _Registration) -> _Runtime:
         runtime = _runtimes.get(key)
         if runtime is None:
             loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name=f"camunda-{name}", daemon=True).start()
             settings = registration.settings()
             client = AsyncCamundaClient(settings)
             reporter = OutcomeReporter(client, WorkerMetrics(), registration.sinks)
-            runtime = _Runtime(loop, reporter, settings)
+            runtime = _Runtime(loop, client, reporter, settings)
             _runtimes[key] = runtime
     return runtime
 
@@ -147,9 +174,7 @@ def run_remote_job(router_name: str, payload: dict[str, Any]) -> str:
     job = Job(activated)
     started = time.monotonic()
     outcome = _outcome(registration, job, runtime)
-    runtime.loop.run_until_complete(
-        runtime.reporter.report(job, outcome, time.monotonic() - started)
-    )
+    runtime.call(runtime.reporter.report(job, outcome, time.monotonic() - started))
     return (
         RemoteStatus.NO_HANDLER
         if registration.router.get(job.type) is None
@@ -158,6 +183,7 @@ def run_remote_job(router_name: str, payload: dict[str, Any]) -> str:
 
 
 def _outcome(registration: _Registration, job: Job, runtime: _Runtime) -> Outcome:
+    """Run the handler in this thread (async ones on the loop), its lock kept alive when asked."""
     handler = registration.router.get(job.type)
     if handler is None:
         return Fail(
@@ -170,11 +196,20 @@ def _outcome(registration: _Registration, job: Job, runtime: _Runtime) -> Outcom
         return prepared
 
     def run_coroutine(coroutine: Awaitable[Any]) -> Any:
-        return runtime.loop.run_until_complete(coroutine)
+        return runtime.call(coroutine)  # type: ignore[arg-type]
 
     def execute() -> Outcome:
         return handler.call_blocking(job, prepared, options, run_coroutine)
 
-    if registration.guard is not None:
-        return registration.guard.run(job, execute, on_event_loop=handler.is_async)
-    return execute()
+    heartbeat = (
+        runtime.start(keep_alive(runtime.client, job, options.timeout_ms))
+        if options.heartbeat
+        else None
+    )
+    try:
+        if registration.guard is not None:
+            return registration.guard.run(job, execute, on_event_loop=handler.is_async)
+        return execute()
+    finally:
+        if heartbeat is not None:
+            heartbeat.cancel()

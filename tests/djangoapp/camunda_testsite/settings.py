@@ -70,7 +70,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": _TEST_DB_FILE}
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Several processes (Celery children) write to it: immediate transactions wait for the
+    # write lock instead of failing with "database is locked" (docs/django.md, the ledger).
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 else:  # a name of its own, so other test suites on the same server do not collide with it
     DATABASES["default"]["TEST"] = {"NAME": "test_camunda_django"}
 
