@@ -50,7 +50,8 @@ def _wait_state(camunda: CamundaClient, key: str, element: str | None) -> None:
         found = camunda.search_element_instances({"processInstanceKey": key, "state": "ACTIVE"})
         return element in [e.element_id for e in found.items]
 
-    camunda.wait_until(there, timeout=20)
+    # ``bool`` as the predicate: without one, wait_until returns the first answer, even False.
+    camunda.wait_until(there, bool, timeout=20, description=f"instance {key} at {element}")
 
 
 @pytest.mark.slow
