@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 import celery_app
 from bpmn_builder import boundary, chain, definitions, end, service, start
 from celery import Celery
+from polling import wait_for
 
 from camunda_core import AsyncCamundaClient
 from camunda_core.devengine.http.messages import Request, Response
@@ -116,24 +117,10 @@ def broker_named(name: str) -> Broker:
     return Broker("embedded")
 
 
-def wait_until(
-    check: Callable[[], T | None], *, timeout: float, what: str, interval: float = 0.05
-) -> T:
-    """Poll ``check`` until it returns a truthy value (at most ``timeout`` seconds)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(interval)
-
-
 async def eventually(
     check: Callable[[], Awaitable[T | None]], *, timeout: float, what: str, interval: float = 0.1
 ) -> T:
-    """The async ``wait_until``: the event loop (and the activator on it) keeps running."""
+    """The async ``wait_for`` (a truthy value): the event loop (and the activator on it) keeps running."""
     deadline = time.monotonic() + timeout
     while True:
         value = await check()
@@ -209,7 +196,7 @@ class CeleryWorkerProcess:
             )
         ready = self.folder / f"ready-{self.process.pid}"
         try:
-            wait_until(
+            wait_for(
                 lambda: ready.exists() or self.process.poll() is not None,  # type: ignore[union-attr]
                 timeout=timeout,
                 what="the Celery worker to be ready",
@@ -272,7 +259,7 @@ class RedisServer:
                 return False
 
         try:
-            wait_until(answers, timeout=15, what=f"redis-server on port {self.port}")
+            wait_for(answers, timeout=15, what=f"redis-server on port {self.port}")
         finally:
             client.close()
         return self

@@ -7,19 +7,17 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+
+from polling import wait_for
 
 HERE = Path(__file__).resolve().parent
 SITE = HERE / "camunda_testsite"
 PROCESSES = SITE / "orders" / "processes"
 BROKEN = SITE / "orders" / "broken"
 MANAGE = HERE / "manage.py"
-
-T = TypeVar("T")
 
 
 def site_environment(
@@ -70,25 +68,6 @@ def manage(
     )
 
 
-def wait_for(
-    fetch: Callable[[], T],
-    done: Callable[[T], bool] = bool,
-    *,
-    timeout: float = 15.0,
-    interval: float = 0.05,
-    what: str = "the condition",
-) -> T:
-    """Poll ``fetch`` until ``done`` holds (bounded in time); the last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = fetch()
-        if done(value):
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}; last: {value!r}")
-        time.sleep(interval)
-
-
 def database_url_of_tests() -> str:
     """A ``DATABASE_URL`` of the test database, for subprocesses of the test project."""
     from urllib.parse import quote
@@ -104,37 +83,6 @@ def database_url_of_tests() -> str:
     host = config.get("HOST") or "127.0.0.1"
     port = f":{config['PORT']}" if config.get("PORT") else ""
     return f"postgres://{credentials}{host}{port}/{config['NAME']}"
-
-
-@contextmanager
-def running_worker(job_types: list[str] | None = None) -> Iterator[Any]:
-    """A ``JobWorker`` of the project's handlers (settings applied) in a thread, stopped after."""
-    import asyncio
-    import threading
-
-    from camunda_core import JobWorker
-    from camunda_django.conf import camunda_settings, django_config
-    from camunda_django.worker import worker_parts
-
-    parts = worker_parts(django_config())
-    worker = JobWorker(
-        parts.router,
-        settings=camunda_settings(),
-        job_types=job_types,
-        sinks=[parts.sink],
-        guard=parts.guard,
-        shutdown_grace_ms=5000,
-    )
-    thread = threading.Thread(target=lambda: asyncio.run(worker.run()), daemon=True)
-    thread.start()
-    wait_for(lambda: worker.health().running, what="the worker to start")
-    try:
-        yield worker
-    finally:
-        worker.stop()
-        thread.join(15)
-        parts.sink.close()
-        assert not thread.is_alive(), "the worker did not stop"
 
 
 class RunningCommand:

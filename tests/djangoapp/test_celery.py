@@ -20,9 +20,9 @@ from djangoapp_support import (
     RunningCommand,
     database_url_of_tests,
     site_environment,
-    wait_for,
     write_settings_module,
 )
+from polling import wait_for
 
 from camunda_core import CamundaClient
 from camunda_django.models import JobRecord

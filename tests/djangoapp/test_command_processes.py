@@ -15,9 +15,9 @@ from djangoapp_support import (
     database_url_of_tests,
     manage,
     site_environment,
-    wait_for,
     write_settings_module,
 )
+from polling import wait_for
 
 from camunda_core import CamundaClient
 from camunda_django.models import DeploymentRecord, JobRecord

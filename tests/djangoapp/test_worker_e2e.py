@@ -10,7 +10,8 @@ import pytest
 from camunda_testsite.orders import camunda_workers
 from camunda_testsite.orders.models import Shipment
 from django.dispatch import Signal
-from djangoapp_support import running_worker, wait_for
+from django_worker import running_worker
+from polling import wait_for
 
 from camunda_core import CamundaClient, ConflictError
 from camunda_core.worker.task_listeners import UserTaskEvent

@@ -6,18 +6,16 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
-import time
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from polling import wait_for
 
 from camunda_core import CamundaClient, JobWorker
 from camunda_flask import get_state
-
-T = TypeVar("T")
 
 ORDER = {
     "customer": "Grace Hopper",
@@ -26,17 +24,6 @@ ORDER = {
     "quantity": "2",
     "card_number": "4242 4242 4242 4242",
 }
-
-
-def wait_for(fetch: Callable[[], T], done: Callable[[T], bool] = bool, what: str = "it") -> T:
-    deadline = time.monotonic() + 15
-    while True:
-        value = fetch()
-        if done(value):
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}; last: {value!r}")
-        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import json
 import signal
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from devengine_process import EngineProcess
+from polling import wait_for
 
 from camunda_core import CamundaClient
 
@@ -67,14 +67,6 @@ def _wait_completed(camunda: CamundaClient, keys: list[str], timeout: float = 30
             timeout=timeout,
             interval=0.2,
         )
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not true within {timeout} s")
-        time.sleep(0.05)
 
 
 def _ledger(path: Path) -> list[dict[str, Any]]:
@@ -130,7 +122,11 @@ def test_sigterm_lets_the_job_in_flight_finish_then_exits_0(
         worker.wait_for_line("at most 1 jobs at once")
         assert "Deploying" not in worker.output
         [key] = _start(camunda, 1)
-        _wait_for(lambda: any(e["kind"] == "started" for e in _ledger(ledger)), timeout=15)
+        wait_for(
+            lambda: any(e["kind"] == "started" for e in _ledger(ledger)),
+            what="the handler to start",
+            timeout=15,
+        )
         code = worker.stop(signal.SIGTERM)
     finally:
         worker.kill()

@@ -18,6 +18,7 @@ fault test uses most of these together, and they share the engine's and the work
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import os
 import re
@@ -35,6 +36,7 @@ from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
 import httpx
+import polling
 from bpmn_builder import chain, end, process, service, start
 
 from camunda_core import AsyncCamundaClient, CamundaClient, JobRouter, JobWorker
@@ -135,23 +137,8 @@ def write_one_task_process(directory: Path, process_id: str, job_type: str, **op
 
 
 # --- waiting ---------------------------------------------------------------------------------
-def wait_for(
-    fetch: Callable[[], T],
-    done: Callable[[T], bool] = bool,
-    *,
-    what: str,
-    timeout: float = 20.0,
-    interval: float = 0.05,
-) -> T:
-    """Poll ``fetch`` until ``done`` holds; at most ``timeout`` seconds. The last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = fetch()
-        if done(value):
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up after {timeout:g}s waiting for {what}; last: {value!r}")
-        time.sleep(interval)
+#: A fault test waits longer by default: recovering from a fault includes back-off.
+wait_for = functools.partial(polling.wait_for, timeout=20.0)
 
 
 def free_port() -> int:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from collections.abc import Callable
 
 import httpx
 import pytest
 from fake_engine import FakeEngine, job_record
+from polling import wait_for
 
 from camunda_core.devengine import DevEngine
 
@@ -22,14 +22,6 @@ def later(action: Callable[[], None], seconds: float = 0.2) -> threading.Timer:
     timer = threading.Timer(seconds, action)
     timer.start()
     return timer
-
-
-def wait_for(condition: Callable[[], bool], what: str, limit: float = 5.0) -> None:
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.01)
 
 
 def test_a_poll_returns_as_soon_as_a_job_is_created_in_process(
@@ -81,7 +73,11 @@ async def test_many_polls_wait_at_once_and_each_gets_its_own_jobs(
                 for _ in range(polls)
             ]
             await asyncio.to_thread(
-                wait_for, lambda: fake.waiting_polls() == polls, "the polls to wait"
+                wait_for,
+                lambda: fake.waiting_polls() == polls,
+                what="the polls to wait",
+                timeout=5.0,
+                interval=0.01,
             )
             created = [str(2251799813686000 + i) for i in range(polls)]
             for key in created:
@@ -102,7 +98,12 @@ def test_a_poll_whose_client_gave_up_leaves_the_job_for_the_next(
         with httpx.Client(base_url=base, transport=transport) as h:
             with pytest.raises(httpx.ReadTimeout):
                 h.post("/jobs/activation", json=POLL, timeout=0.3)
-            wait_for(lambda: fake.waiting_polls() == 0, "the abandoned poll to be cancelled")
+            wait_for(
+                lambda: fake.waiting_polls() == 0,
+                what="the abandoned poll to be cancelled",
+                timeout=5.0,
+                interval=0.01,
+            )
             fake.add_job(job_record("2251799813686000"))
             answer = h.post("/jobs/activation", json={**POLL, "requestTimeout": -1}, timeout=5)
     assert [j["jobKey"] for j in answer.json()["jobs"]] == ["2251799813686000"]

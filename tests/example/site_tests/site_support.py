@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
-from camunda_core import CamundaClient, JobWorker
+from polling import wait_for
 
-T = TypeVar("T")
+from camunda_core import CamundaClient
 
 #: The order form as the "small order" preset fills it.
 SMALL_ORDER = {
@@ -22,51 +17,6 @@ SMALL_ORDER = {
     "quantity": "1",
     "card_number": "4242 4242 4242 4242",
 }
-
-
-def wait_for(
-    fetch: Callable[[], T],
-    done: Callable[[T], bool] = bool,
-    *,
-    timeout: float = 15.0,
-    what: str = "the condition",
-) -> T:
-    """Poll ``fetch`` until ``done`` holds, for at most ``timeout`` seconds; the last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = fetch()
-        if done(value):
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}; last: {value!r}")
-        time.sleep(0.05)
-
-
-@contextmanager
-def running_worker() -> Iterator[JobWorker]:
-    """The site's handlers and receivers in a ``JobWorker`` on a thread, as camunda_worker runs
-    them (same router, signal sink and ledger), stopped afterwards."""
-    from camunda_django.conf import camunda_settings, django_config
-    from camunda_django.worker import worker_parts
-
-    parts = worker_parts(django_config())
-    worker = JobWorker(
-        parts.router,
-        settings=camunda_settings(),
-        sinks=[parts.sink],
-        guard=parts.guard,
-        shutdown_grace_ms=5000,
-    )
-    thread = threading.Thread(target=lambda: asyncio.run(worker.run()), daemon=True)
-    thread.start()
-    wait_for(lambda: worker.health().running, what="the worker to start")
-    try:
-        yield worker
-    finally:
-        worker.stop()
-        thread.join(15)
-        parts.sink.close()
-        assert not thread.is_alive(), "the worker did not stop"
 
 
 def place_order(client: Any, **changes: str) -> str:

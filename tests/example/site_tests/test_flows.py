@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django_worker import running_worker
 from orders.models import Order
+from polling import wait_for
 from site_support import (
     active_elements,
     completed_elements,
     instance_of,
     place_order,
-    running_worker,
-    wait_for,
     wait_until_at,
     wait_until_finished,
 )
